@@ -1,6 +1,6 @@
 using static RnnTorch.torch;
 
-namespace RnnTorch.Tests.Engine;
+namespace RnnTorch.Tests;
 
 public sealed class SmokeTests
 {
