@@ -2,6 +2,8 @@
 #include "rt_common.h"
 
 #include <dlfcn.h>
+#include <climits>
+#include <cstdlib>
 
 namespace {
 void* blas_handle() {
@@ -23,7 +25,12 @@ RT_API int rt_blas_info(const char** library, const char** corename, const char*
     if (void* h = blas_handle()) {
       if (void* sym = dlsym(h, "sgemm_")) {
         Dl_info info{};
-        if (dladdr(sym, &info) && info.dli_fname) lib = info.dli_fname;
+        if (dladdr(sym, &info) && info.dli_fname) {
+          // Resolve the alternatives' symlinks so the path names the real library (e.g. openblas-openmp/libblas.so.3).
+          char* real = realpath(info.dli_fname, nullptr);
+          lib = real ? real : info.dli_fname;
+          free(real);
+        }
       }
       using str_fn = char* (*)();
       using int_fn = int (*)();
