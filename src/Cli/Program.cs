@@ -4,6 +4,7 @@ using RnnTorch.Cli;
 return args.FirstOrDefault() switch
 {
     null or "demo" => Demo.Run(args.Skip(1).ToArray()),
+    var first when first.StartsWith("--", StringComparison.Ordinal) && first != "--help" => Demo.Run(args),
     "info" => Info.Run(),
     "-h" or "--help" or "help" => Usage(0),
     var other => Usage(2, $"rnn-torch: unknown command '{other}'"),
