@@ -16,6 +16,8 @@ public sealed partial class Tensor
     public unsafe Tensor sum(ScalarType? type = null) => Reduce(&rt_sum, null, false, type);
     /// <summary>Sum over <paramref name="dim"/>.</summary>
     public unsafe Tensor sum(long dim, bool keepdim = false, ScalarType? type = null) => Reduce(&rt_sum, new[] { dim }, keepdim, type);
+    /// <summary>Sum over <paramref name="dim"/> (so that <c>sum(0)</c> means dim 0, not the dtype whose number is 0).</summary>
+    public Tensor sum(int dim, bool keepdim = false, ScalarType? type = null) => sum((long)dim, keepdim, type);
     /// <summary>Sum over several dimensions.</summary>
     public unsafe Tensor sum(long[] dim, bool keepdim = false, ScalarType? type = null) => Reduce(&rt_sum, Dims(dim), keepdim, type);
 
@@ -23,6 +25,8 @@ public sealed partial class Tensor
     public unsafe Tensor mean(ScalarType? type = null) => Reduce(&rt_mean, null, false, type);
     /// <summary>Mean over <paramref name="dim"/>.</summary>
     public unsafe Tensor mean(long dim, bool keepdim = false, ScalarType? type = null) => Reduce(&rt_mean, new[] { dim }, keepdim, type);
+    /// <summary>Mean over <paramref name="dim"/> (so that <c>mean(0)</c> means dim 0, not the dtype whose number is 0).</summary>
+    public Tensor mean(int dim, bool keepdim = false, ScalarType? type = null) => mean((long)dim, keepdim, type);
     /// <summary>Mean over several dimensions.</summary>
     public unsafe Tensor mean(long[] dim, bool keepdim = false, ScalarType? type = null) => Reduce(&rt_mean, Dims(dim), keepdim, type);
 

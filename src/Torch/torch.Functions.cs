@@ -149,8 +149,16 @@ public static partial class torch
     public static Tensor clamp(Tensor input, Scalar? min = null, Scalar? max = null) => NotNull(input).clamp(min, max);
     /// <summary>Sum of all elements.</summary>
     public static Tensor sum(Tensor input, ScalarType? type = null) => NotNull(input).sum(type);
+    /// <summary>Sum over <paramref name="dim"/>.</summary>
+    public static Tensor sum(Tensor input, long dim, bool keepdim = false, ScalarType? type = null) => NotNull(input).sum(dim, keepdim, type);
+    /// <summary>Sum over <paramref name="dim"/> (so that <c>sum(x, 0)</c> means dim 0, not the dtype whose number is 0).</summary>
+    public static Tensor sum(Tensor input, int dim, bool keepdim = false, ScalarType? type = null) => NotNull(input).sum((long)dim, keepdim, type);
     /// <summary>Mean of all elements.</summary>
     public static Tensor mean(Tensor input, ScalarType? type = null) => NotNull(input).mean(type);
+    /// <summary>Mean over <paramref name="dim"/>.</summary>
+    public static Tensor mean(Tensor input, long dim, bool keepdim = false, ScalarType? type = null) => NotNull(input).mean(dim, keepdim, type);
+    /// <summary>Mean over <paramref name="dim"/> (so that <c>mean(x, 0)</c> means dim 0, not the dtype whose number is 0).</summary>
+    public static Tensor mean(Tensor input, int dim, bool keepdim = false, ScalarType? type = null) => NotNull(input).mean((long)dim, keepdim, type);
     /// <summary>Cumulative sum along <paramref name="dim"/>.</summary>
     public static Tensor cumsum(Tensor input, long dim, ScalarType? type = null) => NotNull(input).cumsum(dim, type);
     /// <summary>Position of the largest element.</summary>

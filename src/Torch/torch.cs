@@ -54,6 +54,8 @@ public static partial class torch
     {
         if (dtype is not (ScalarType.Float32 or ScalarType.Float64 or ScalarType.Float16 or ScalarType.BFloat16))
             ThrowHelper.ThrowOutOfRange(nameof(dtype), dtype, "must be a floating-point dtype.");
+        // libtorch's own default decides int / int, int + 1.5 and arange(0.0, …): keep it in step.
+        NativeMethods.Check(rt_set_default_dtype((int)dtype));
         defaultDType = dtype;
     }
 

@@ -24,12 +24,13 @@ internal static partial class NativeLoader
         UserCoreType = Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE");
         if (string.IsNullOrEmpty(UserCoreType))
         {
+            // An empty value counts as unset (OpenBLAS ignores it too), so it is overwritten.
             UserCoreType = null;
             ChosenCoreType = PickCoreType();
             if (ChosenCoreType is not null && OperatingSystem.IsLinux())
             {
                 // .NET keeps its own copy of the environment; the native loader reads libc's.
-                setenv("OPENBLAS_CORETYPE", ChosenCoreType, 0);
+                setenv("OPENBLAS_CORETYPE", ChosenCoreType, 1);
                 Environment.SetEnvironmentVariable("OPENBLAS_CORETYPE", ChosenCoreType);
             }
         }

@@ -38,6 +38,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int rt_manual_seed(long seed);
     [LibraryImport(Lib)] internal static partial int rt_numel(IntPtr t, long* @out);
     [LibraryImport(Lib)] internal static partial int rt_parallel_info(byte** @out);
+    [LibraryImport(Lib)] internal static partial int rt_set_default_dtype(int dtype);
     [LibraryImport(Lib)] internal static partial int rt_set_num_interop_threads(int n);
     [LibraryImport(Lib)] internal static partial int rt_set_num_threads(int n);
     [LibraryImport(Lib)] internal static partial int rt_shallow_copy(IntPtr t, IntPtr* @out);

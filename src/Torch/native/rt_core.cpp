@@ -100,6 +100,10 @@ RT_API int rt_cuda_synchronize(int64_t device) {
 // ---- global state -------------------------------------------------------------
 
 RT_API int rt_manual_seed(int64_t seed) { RT_TRY(torch::manual_seed(static_cast<uint64_t>(seed))) }
+/// Sets libtorch's default dtype (used where it infers a floating type: int / int, int + 1.5, float arange).
+RT_API int rt_set_default_dtype(int32_t dtype) {
+  RT_TRY(c10::set_default_dtype(caffe2::TypeMeta::fromScalarType(static_cast<at::ScalarType>(dtype))))
+}
 RT_API int rt_set_num_threads(int32_t n) { RT_TRY(at::set_num_threads(n)) }
 RT_API int rt_get_num_threads(int32_t* out) { RT_TRY(*out = at::get_num_threads()) }
 RT_API int rt_set_num_interop_threads(int32_t n) { RT_TRY(at::set_num_interop_threads(n)) }
