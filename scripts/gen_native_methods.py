@@ -24,6 +24,7 @@ TYPES = {
     "int32_t*": "int*",
     "const int32_t*": "int*",
     "double": "double",
+    "double*": "double*",
     "rt_scalar": "Scalar",
     "rt_scalar*": "Scalar*",
     "const char**": "byte**",

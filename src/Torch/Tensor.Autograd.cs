@@ -2,7 +2,7 @@ using static RnnTorch.Native.NativeMethods;
 
 namespace RnnTorch;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>Whether autograd records operations on this tensor.</summary>
     public unsafe bool requires_grad
@@ -91,6 +91,19 @@ public sealed partial class Tensor
     public Tensor detach_()
     {
         Check(rt_detach_(Handle), this);
+        return this;
+    }
+
+    /// <summary>
+    /// Replaces this tensor's data (values, shape, dtype, device) with <paramref name="source"/>'s, keeping this object,
+    /// its gradient setting and its identity for optimizers (PyTorch's <c>param.data = source</c>).
+    /// </summary>
+    public Tensor set_data(Tensor source)
+    {
+        ThrowHelper.ThrowIfNull(source);
+        int rc = rt_set_data(Handle, source.Handle);
+        GC.KeepAlive(source);
+        Check(rc, this);
         return this;
     }
 }

@@ -2,7 +2,7 @@ using static RnnTorch.Native.NativeMethods;
 
 namespace RnnTorch;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     private unsafe Tensor To(Device device, int dtype, bool copy)
     {

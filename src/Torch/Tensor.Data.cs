@@ -3,7 +3,7 @@ using static RnnTorch.Native.NativeMethods;
 
 namespace RnnTorch;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>
     /// A copy of the elements (moved to the CPU, in row-major order). <typeparamref name="T"/> must match the dtype

@@ -3,7 +3,7 @@ using static RnnTorch.Native.NativeMethods;
 
 namespace RnnTorch;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     private Tensor InPlace(BinaryOp op, Tensor other, Scalar alpha)
     {

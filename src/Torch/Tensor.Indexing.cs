@@ -2,7 +2,7 @@ using static RnnTorch.Native.NativeMethods;
 
 namespace RnnTorch;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>Python-style indexing: <c>t[0]</c>, <c>t[1..3, TensorIndex.Ellipsis]</c>, <c>t[mask]</c>. Setting copies the value in.</summary>
     public Tensor this[params TensorIndex[] indices]

@@ -3,7 +3,7 @@ using static RnnTorch.Native.NativeMethods;
 
 namespace RnnTorch;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     internal unsafe Tensor Unary(UnaryOp op)
     {

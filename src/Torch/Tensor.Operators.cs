@@ -2,7 +2,7 @@ using RnnTorch.Native;
 
 namespace RnnTorch;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>Elementwise sum.</summary>
     public static Tensor operator +(Tensor left, Tensor right) => NotNull(left).Binary(BinaryOp.Add, NotNull(right));

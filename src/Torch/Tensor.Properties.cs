@@ -2,7 +2,7 @@ using static RnnTorch.Native.NativeMethods;
 
 namespace RnnTorch;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>The size of each dimension.</summary>
     public unsafe long[] shape

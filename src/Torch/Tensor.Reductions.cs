@@ -2,7 +2,7 @@ using static RnnTorch.Native.NativeMethods;
 
 namespace RnnTorch;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     private unsafe Tensor Reduce(delegate*<IntPtr, long*, long, int, int, IntPtr*, int> fn, long[]? dims, bool keepdim, ScalarType? type)
     {

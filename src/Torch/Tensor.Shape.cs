@@ -2,7 +2,7 @@ using static RnnTorch.Native.NativeMethods;
 
 namespace RnnTorch;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     private unsafe Tensor WithDims(long[] dims, string name, delegate*<IntPtr, long*, long, IntPtr*, int> fn)
     {

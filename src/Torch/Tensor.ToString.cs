@@ -4,7 +4,7 @@ using System.Text;
 
 namespace RnnTorch;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     // PyTorch's default print options (torch/_tensor_str.py, PRINT_OPTS).
     private const int Precision = 4;

@@ -7,7 +7,7 @@ namespace RnnTorch;
 /// A libtorch tensor. Owns one native handle: dispose it (or create it inside a dispose scope) to free native memory
 /// deterministically; a finalizer frees forgotten tensors as a safety net.
 /// </summary>
-public sealed partial class Tensor : IDisposable
+public partial class Tensor : IDisposable
 {
     private IntPtr handle;
     private static long liveCount;

@@ -41,3 +41,7 @@ RT_API int rt_autograd_grad(const rt_tensor* outputs, int64_t n_out, const rt_te
 
 RT_API int rt_is_grad_enabled(int32_t* out) { RT_TRY(*out = at::GradMode::is_enabled()) }
 RT_API int rt_set_grad_enabled(int32_t enabled) { RT_TRY(at::GradMode::set_enabled(enabled != 0)) }
+
+/// Replaces the tensor's data (storage, shape, dtype, device) in place, keeping the handle and its autograd identity
+/// (PyTorch's `param.data = new`); used to move module parameters between devices and dtypes.
+RT_API int rt_set_data(rt_tensor t, rt_tensor src) { RT_TRY(t->set_data(*src)) }
