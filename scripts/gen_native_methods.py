@@ -32,6 +32,8 @@ TYPES = {
     "const void*": "void*",
     "void*": "void*",
     "void": "void",
+    "rt_backward_callback": "delegate* unmanaged<long, IntPtr*, long, IntPtr*, long, int>",
+    "rt_release_callback": "delegate* unmanaged<long, void>",
     "int": "int",
 }
 

@@ -41,7 +41,7 @@ public static partial class torch
     }
 
     /// <summary>Automatic differentiation.</summary>
-    public static class autograd
+    public static partial class autograd
     {
         /// <summary>
         /// The gradients of the sum of <paramref name="outputs"/> (weighted by <paramref name="grad_outputs"/>) with respect

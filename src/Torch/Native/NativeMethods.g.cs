@@ -62,6 +62,8 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int rt_randn_like(IntPtr t, int dtype, IntPtr* @out);
     [LibraryImport(Lib)] internal static partial int rt_zeros(long* shape, long ndim, int dtype, int device_type, int device_index, int requires_grad, IntPtr* @out);
     [LibraryImport(Lib)] internal static partial int rt_zeros_like(IntPtr t, int dtype, IntPtr* @out);
+    [LibraryImport(Lib)] internal static partial int rt_function_apply(IntPtr* inputs, long n_in, IntPtr* outputs, long n_out, long id, delegate* unmanaged<long, IntPtr*, long, IntPtr*, long, int> backward, delegate* unmanaged<long, void> release, IntPtr* @out);
+    [LibraryImport(Lib)] internal static partial void rt_set_error(byte* message);
     [LibraryImport(Lib)] internal static partial int rt_add_alpha(IntPtr a, IntPtr b, Scalar alpha, IntPtr* @out);
     [LibraryImport(Lib)] internal static partial int rt_addcdiv_(IntPtr a, IntPtr t1, IntPtr t2, Scalar v);
     [LibraryImport(Lib)] internal static partial int rt_addcmul_(IntPtr a, IntPtr t1, IntPtr t2, Scalar v);
@@ -121,6 +123,11 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int rt_linear(IntPtr x, IntPtr w, IntPtr b, IntPtr* @out);
     [LibraryImport(Lib)] internal static partial int rt_mse_loss(IntPtr x, IntPtr target, int red, IntPtr* @out);
     [LibraryImport(Lib)] internal static partial int rt_nll_loss(IntPtr x, IntPtr target, IntPtr weight, int red, long ignore_index, IntPtr* @out);
+    [LibraryImport(Lib)] internal static partial int rt_pack_padded_sequence(IntPtr input, IntPtr lengths, int batch_first, IntPtr* data, IntPtr* batch_sizes);
+    [LibraryImport(Lib)] internal static partial int rt_pad_packed_sequence(IntPtr data, IntPtr batch_sizes, int batch_first, double padding_value, long total_length, IntPtr* padded, IntPtr* lengths);
+    [LibraryImport(Lib)] internal static partial int rt_pad_sequence(IntPtr* seqs, long n, int batch_first, double padding_value, IntPtr* @out);
+    [LibraryImport(Lib)] internal static partial int rt_rnn(int mode, IntPtr input, IntPtr batch_sizes, IntPtr hx, IntPtr cx, IntPtr* @params, long n_params, int has_biases, long num_layers, double dropout, int train, int bidirectional, int batch_first, IntPtr* output, IntPtr* h_n, IntPtr* c_n);
+    [LibraryImport(Lib)] internal static partial int rt_rnn_cell(int mode, IntPtr input, IntPtr hx, IntPtr cx, IntPtr w_ih, IntPtr w_hh, IntPtr b_ih, IntPtr b_hh, IntPtr* h_out, IntPtr* c_out);
     [LibraryImport(Lib)] internal static partial int rt_cat(IntPtr* ts, long n, long dim, IntPtr* @out);
     [LibraryImport(Lib)] internal static partial int rt_chunk(IntPtr t, long chunks, long dim, IntPtr** @out, long* count);
     [LibraryImport(Lib)] internal static partial int rt_constant_pad(IntPtr t, long* pad, long n, Scalar value, IntPtr* @out);
