@@ -39,7 +39,7 @@ public sealed class Sequential : Module<Tensor, Tensor>
 
     /// <summary>
     /// Applies the modules in order. Intermediate results are disposed as soon as the next module has consumed them;
-    /// the input is left to the caller.
+    /// the input is left to the caller (even when a module hands it back unchanged).
     /// </summary>
     public override Tensor forward(Tensor input)
     {
@@ -49,7 +49,7 @@ public sealed class Sequential : Module<Tensor, Tensor>
         for (int i = 1; i < layers.Count; i++)
         {
             var next = layers[i].call(x);
-            if (!ReferenceEquals(next, x)) x.Dispose();
+            if (!ReferenceEquals(next, x) && !ReferenceEquals(x, input)) x.Dispose();
             x = next;
         }
         return x;
