@@ -1,6 +1,6 @@
 using static RnnTorch.torch;
 
-namespace RnnTorch.Tests.Nn;
+namespace RnnTorch.Tests;
 
 /// <summary>Gradient clipping (torch.nn.utils) against norms computed in float64 loops.</summary>
 public sealed class NnUtilsTests
@@ -88,6 +88,7 @@ public sealed class NnUtilsTests
     [Fact]
     public void ClipGradNormWithoutGradientsReturnsZero()
     {
+        using var scope = NewDisposeScope();
         using var p = new nn.Parameter(ones(3));
         Assert.Equal(0.0, nn.utils.clip_grad_norm_(new[] { p }, 1.0));
     }
@@ -108,6 +109,7 @@ public sealed class NnUtilsTests
     [InlineData(1.0, -2.0, "norm_type")]
     public void ClipGradNormRejectsBadArguments(double maxNorm, double normType, string name)
     {
+        using var scope = NewDisposeScope();
         using var p = new nn.Parameter(zeros(2));
         Assert.Equal(name, Assert.Throws<ArgumentException>(() => nn.utils.clip_grad_norm_(new[] { p }, maxNorm, normType)).ParamName);
     }
