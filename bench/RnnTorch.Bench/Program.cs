@@ -11,6 +11,10 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Contains("--rnn"))
+        {
+            return RecurrentStepBench.Run(args.Where(a => a != "--rnn").ToArray());
+        }
         if (args.Contains("--quick"))
         {
             return QuickBench.Run(args.Where(a => a != "--quick").ToArray());
