@@ -59,4 +59,21 @@ public sealed class RuntimeTests
         Assert.Contains("BLAS_INFO", info);
         Assert.Contains("TORCH_VERSION", info);
     }
+
+    [Fact]
+    public void RngStateRestoresTheSameRandomStream()
+    {
+        manual_seed(99);
+        using var _ = randn(10);
+        using var state = get_rng_state();
+        Assert.Equal(ScalarType.Byte, state.dtype);
+        using var first = randn(20);
+        using var between = rand(7);
+        set_rng_state(state);
+        using var again = randn(20);
+        Assert.Equal(first.data<float>().ToArray(), again.data<float>().ToArray());
+        Assert.NotEqual(first.data<float>().ToArray(), randn(20).data<float>().ToArray());
+        var wrong = Assert.Throws<ArgumentException>(() => set_rng_state(zeros(4)));
+        Assert.Contains("Float32", wrong.Message);
+    }
 }

@@ -33,6 +33,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int rt_dtype(IntPtr t, int* @out);
     [LibraryImport(Lib)] internal static partial int rt_from_blob(void* data, long* shape, long ndim, int dtype, long nbytes, int requires_grad, IntPtr* @out);
     [LibraryImport(Lib)] internal static partial int rt_get_num_threads(int* @out);
+    [LibraryImport(Lib)] internal static partial int rt_get_rng_state(IntPtr* @out);
     [LibraryImport(Lib)] internal static partial int rt_is_contiguous(IntPtr t, int* @out);
     [LibraryImport(Lib)] internal static partial int rt_item(IntPtr t, Scalar* @out);
     [LibraryImport(Lib)] internal static partial byte* rt_last_error();
@@ -42,6 +43,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int rt_set_default_dtype(int dtype);
     [LibraryImport(Lib)] internal static partial int rt_set_num_interop_threads(int n);
     [LibraryImport(Lib)] internal static partial int rt_set_num_threads(int n);
+    [LibraryImport(Lib)] internal static partial int rt_set_rng_state(IntPtr state);
     [LibraryImport(Lib)] internal static partial int rt_shallow_copy(IntPtr t, IntPtr* @out);
     [LibraryImport(Lib)] internal static partial int rt_shape(IntPtr t, long* @out);
     [LibraryImport(Lib)] internal static partial int rt_stride(IntPtr t, long* @out);

@@ -115,3 +115,23 @@ RT_API int rt_config_info(const char** out) {
   thread_local std::string info;
   RT_TRY(info = at::show_config(); *out = info.c_str())
 }
+
+// ---- random number generator state ---------------------------------------------------
+
+/// The CPU generator's state as a uint8 tensor (to save in checkpoints).
+RT_API int rt_get_rng_state(rt_tensor* out) {
+  RT_TRY({
+    auto gen = at::detail::getDefaultCPUGenerator();
+    std::lock_guard<std::mutex> lock(gen.mutex());
+    *out = rt::wrap(gen.get_state());
+  })
+}
+
+/// Restores the CPU generator's state from a tensor made by rt_get_rng_state.
+RT_API int rt_set_rng_state(rt_tensor state) {
+  RT_TRY({
+    auto gen = at::detail::getDefaultCPUGenerator();
+    std::lock_guard<std::mutex> lock(gen.mutex());
+    gen.set_state(*state);
+  })
+}
