@@ -144,10 +144,10 @@ public sealed class ElmanRnn : Module<Tensor, Tensor?, (Tensor output, Tensor h_
         return (result.MoveToOuterDisposeScope(), hN.MoveToOuterDisposeScope());
     }
 
-    /// <summary>The mask (L, N, 1) of running steps and the gather index (L, N, F) that reverses each sequence in its length.</summary>
     /// <summary>The weights per layer and direction (index layer·D + direction).</summary>
     internal IReadOnlyList<(Parameter wIh, Parameter wHh, Parameter? bIh, Parameter? bHh)> Layers => layers;
 
+    /// <summary>The mask (L, N, 1) of running steps and the gather index (L, N, 1) that reverses each sequence in its length.</summary>
     internal static (Tensor mask, Tensor reverse) Masks(Tensor lengths, long steps, long batch, Tensor like)
     {
         var lens = lengths.to(ScalarType.Int64, CPU);
