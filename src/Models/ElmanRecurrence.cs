@@ -57,41 +57,51 @@ internal static class ElmanRecurrence
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        long steps = output.size(0);
-        // φ'(pre_t) from the new state ĥ_t: tanh' = 1 − ĥ², relu' = [ĥ > 0]. With a mask, out_t = m_t ĥ_t, and where
-        // m_t = 0 the derivative is not used (the step's gradient is masked out), so out_t serves for ĥ_t.
-        var deriv = act == NonLinearities.Tanh ? 1 - output.square() : output.gt(0).to(output.dtype);
-        var derivs = deriv.unbind(0);
+        long steps = output.size(0), n = h0.size(0), hidden = h0.size(1);
+        // φ'(pre_t) comes from the new state: tanh' = 1 − h², relu' = [h > 0], each applied by libtorch's fused kernel.
+        // Under a mask out_t = m_t ĥ_t; where m_t = 0 the step's gradient is masked out, so out_t serves for ĥ_t.
+        Func<Tensor, Tensor, Tensor> derivative = act == NonLinearities.Tanh ? tanh_backward : relu_backward;
+        var outs = output.unbind(0);
         var gOut = gradOutput.unbind(0);
         var masks = mask?.unbind(0);
-        var dh = gradLast;
         var dpre = new Tensor[steps];
-        for (long t = steps - 1; t >= 0; t--)
+        Tensor dH0 = null!;
+        if (masks is null)
         {
-            // dL/dh_t: from this step's output and from the next step.
-            var total = gOut[t] + dh;
-            if (masks is null)
+            // total_t = dL/dh_t: from step t's output and from step t+1.
+            var total = gOut[steps - 1] + gradLast;
+            for (long t = steps - 1; t > 0; t--)
             {
-                dpre[t] = total * derivs[t];
-                dh = dpre[t].mm(wHh);
+                dpre[t] = derivative(total, outs[t]);
+                // dL/dh_{t−1} = out-gradient of step t−1 + dpre_t W_hh, in one addmm.
+                total = gOut[t - 1].addmm(dpre[t], wHh);
             }
-            else
+            dpre[0] = derivative(total, outs[0]);
+            dH0 = dpre[0].mm(wHh);
+        }
+        else
+        {
+            // h_t = m_t ĥ_t + (1 − m_t) h_{t−1}, out_t = m_t ĥ_t: the output's gradient reaches ĥ_t only, while the
+            // gradient from the future (dL/dh_t) also passes straight through to h_{t−1} where the sequence has ended.
+            var future = gradLast;
+            for (long t = steps - 1; t >= 0; t--)
             {
                 var m = masks[t];
-                dpre[t] = total * derivs[t] * m;
-                // A finished sequence passes its state through unchanged: dh_{t−1} += (1 − m_t) dh_t.
-                dh = dpre[t].mm(wHh) + dh * (1 - m);
+                dpre[t] = derivative(gOut[t] + future, outs[t]) * m;
+                future = dpre[t].mm(wHh) + future * (1 - m);
             }
+            dH0 = future;
         }
         var dXp = stack(dpre, 0);
-        // h_{t−1} for every step: h0, then the outputs h_0 … h_{L−2}. Under a mask a running step's previous state is
-        // an output too (sequences run from step 0), and a finished step has dpre = 0, so its row does not matter.
-        var previous = steps > 1 ? cat(new[] { h0.unsqueeze(0), output.narrow(0, 0, steps - 1) }, 0) : h0.unsqueeze(0);
-        long n = h0.size(0), hidden = h0.size(1);
-        var dWhh = dXp.reshape(steps * n, hidden).t().mm(previous.reshape(steps * n, hidden));
-        dXp.MoveToOuterDisposeScope();
-        var dH0 = dh.alias().MoveToOuterDisposeScope();
-        dWhh.MoveToOuterDisposeScope();
-        return (dXp, dH0, dWhh);
+        // dW_hh = Σ_t dpre_tᵀ h_{t−1}, with h_{−1} = h0 and h_{t−1} = out_{t−1} after (under a mask a running step's
+        // previous state is an output too, and a finished step has dpre = 0): one matrix product over all steps.
+        var dWhh = dpre[0].t().mm(h0);
+        if (steps > 1)
+        {
+            var later = dXp.narrow(0, 1, steps - 1).reshape((steps - 1) * n, hidden);
+            var previous = output.narrow(0, 0, steps - 1).reshape((steps - 1) * n, hidden);
+            dWhh = dWhh.addmm(later.t(), previous);
+        }
+        return (dXp.MoveToOuterDisposeScope(), dH0.alias().MoveToOuterDisposeScope(), dWhh.MoveToOuterDisposeScope());
     }
 }

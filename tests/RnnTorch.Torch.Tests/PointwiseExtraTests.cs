@@ -89,4 +89,19 @@ public sealed class PointwiseExtraTests
         using var c = x.clip(-1, 1);
         TensorAssert.Close(new[] { -1.0, 0.5, 1.0 }, new long[] { 3 }, c);
     }
+
+    [Fact]
+    public void FusedDerivativesMatchTheirFormulas()
+    {
+        double[] g = { 0.5, -2.0, 1.5, 3.0 };
+        double[] y = { 0.2, -0.7, 0.0, 0.9 };
+        using var grad = tensor(g);
+        using var output = tensor(y);
+        using var dt = tanh_backward(grad, output);
+        using var ds = sigmoid_backward(grad, output);
+        using var dr = relu_backward(grad, output);
+        TensorAssert.Close(g.Zip(y, (a, b) => a * (1 - b * b)).ToArray(), new long[] { 4 }, dt, 1e-12, 1e-15);
+        TensorAssert.Close(g.Zip(y, (a, b) => a * b * (1 - b)).ToArray(), new long[] { 4 }, ds, 1e-12, 1e-15);
+        TensorAssert.Close(g.Zip(y, (a, b) => b > 0 ? a : 0).ToArray(), new long[] { 4 }, dr, 1e-12, 1e-15);
+    }
 }

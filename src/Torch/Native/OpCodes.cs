@@ -5,6 +5,7 @@ internal enum BinaryOp
 {
     Add = 0, Sub = 1, Mul = 2, Div = 3, Pow = 4, Eq = 5, Ne = 6, Lt = 7, Le = 8, Gt = 9, Ge = 10,
     Maximum = 11, Minimum = 12, Remainder = 13, LogicalAnd = 14, LogicalOr = 15,
+    TanhBackward = 16, SigmoidBackward = 17, ReluBackward = 18,
 }
 
 /// <summary>Unary operation codes of <c>rt_unary</c> (mirrors rt_math.cpp).</summary>

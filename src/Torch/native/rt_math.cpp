@@ -30,6 +30,9 @@ at::Tensor binary(int32_t op, const at::Tensor& a, const at::Tensor& b) {
     case 13: return at::remainder(a, b);
     case 14: return at::logical_and(a, b);
     case 15: return at::logical_or(a, b);
+    case 16: return at::tanh_backward(a, b);               // a = grad of tanh's output, b = tanh's output
+    case 17: return at::sigmoid_backward(a, b);            // a = grad of sigmoid's output, b = sigmoid's output
+    case 18: return at::threshold_backward(a, b, 0);       // relu: a = grad of the output, b = relu's output
     default: throw std::invalid_argument("unknown binary op " + std::to_string(op));
   }
 }
