@@ -31,9 +31,8 @@ public sealed class ClassificationTask : ITrainingTask<SequenceBatch>
     /// <inheritdoc />
     public IEnumerable<TaskLoss> Losses(SequenceBatch batch, MetricAccumulator metrics, bool training)
     {
-        var device = model.device;
-        var targets = batch.Targets.to(device);
-        var logits = model.forward(batch.Inputs.to(device), batch.Lengths);
+        var targets = batch.Targets.Follow(model);
+        var logits = model.forward(batch.Inputs.Follow(model), batch.Lengths);
         var (loss, count) = MaskedLoss.CrossEntropy(logits, targets, null);
         metrics.AddLoss(loss.item<double>() * count, count);
         metrics.AddClassification(logits.argmax(-1), targets, null, classes);

@@ -57,8 +57,8 @@ public sealed class LanguageModelTask : ITrainingTask<SequenceBatch>
         for (long start = 0; start < length; start += k)
         {
             long size = Math.Min(k, length - start);
-            var x = batch.Inputs.narrow(1, start, size).to(model.device);
-            var y = batch.Targets.narrow(1, start, size).to(model.device);
+            var x = batch.Inputs.narrow(1, start, size).Follow(model);
+            var y = batch.Targets.narrow(1, start, size).Follow(model);
             var mask = batch.Lengths is null ? null : MaskedLoss.LengthMask(batch.Lengths - start, size, x.device);
             var (logits, state) = model.forward(x, carried);
             var (loss, count) = MaskedLoss.CrossEntropy(logits, y, mask);

@@ -23,9 +23,8 @@ public sealed class RegressionTask(SequenceRegressor model, Func<double, double>
     /// <inheritdoc />
     public IEnumerable<TaskLoss> Losses(SequenceBatch batch, MetricAccumulator metrics, bool training)
     {
-        var device = model.device;
-        var targets = batch.Targets.to(device);
-        var predicted = model.forward(batch.Inputs.to(device), batch.Lengths);
+        var targets = batch.Targets.Follow(model);
+        var predicted = model.forward(batch.Inputs.Follow(model), batch.Lengths);
         var (loss, count) = MaskedLoss.MeanSquaredError(predicted, targets, null);
         metrics.AddLoss(loss.item<double>() * count, count);
         metrics.AddRegression(predicted, targets, null, toOriginalUnits);

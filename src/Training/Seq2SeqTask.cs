@@ -30,8 +30,8 @@ public sealed class Seq2SeqTask(Seq2Seq model, double teacherForcingRatio = 1.0,
     {
         ArgumentNullException.ThrowIfNull(batch);
         var device = model.device;
-        var logits = model.forward(batch.Source.to(device), batch.SourceLengths, batch.DecoderInput.to(device), training ? teacherForcingRatio : 1.0, random);
-        var targets = batch.Targets.to(device);
+        var logits = model.forward(batch.Source.Follow(model), batch.SourceLengths, batch.DecoderInput.Follow(model), training ? teacherForcingRatio : 1.0, random);
+        var targets = batch.Targets.Follow(model);
         var mask = batch.TargetLengths is null ? null : MaskedLoss.LengthMask(batch.TargetLengths, targets.size(1), device);
         var (loss, count) = MaskedLoss.CrossEntropy(logits, targets, mask);
         metrics.AddLoss(loss.item<double>() * count, count);

@@ -32,8 +32,8 @@ public sealed class TaggingTask : ITrainingTask<SequenceBatch>
     public IEnumerable<TaskLoss> Losses(SequenceBatch batch, MetricAccumulator metrics, bool training)
     {
         var device = model.device;
-        var targets = batch.Targets.to(device);
-        var logits = model.forward(batch.Inputs.to(device), batch.Lengths);
+        var targets = batch.Targets.Follow(model);
+        var logits = model.forward(batch.Inputs.Follow(model), batch.Lengths);
         var mask = batch.Lengths is null ? null : MaskedLoss.LengthMask(batch.Lengths, targets.size(1), device);
         var (loss, count) = MaskedLoss.CrossEntropy(logits, targets, mask);
         metrics.AddLoss(loss.item<double>() * count, count);

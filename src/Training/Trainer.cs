@@ -65,13 +65,18 @@ public sealed partial class Trainer<TBatch>
                         // ---- guards: NaN, infinity, explosion -------------------------------------------------
                         if (Diverged(loss, state, out var why))
                             return Stop(StopReason.Diverged, $"{why} at step {state.Step} (epoch {epoch + 1}, batch {batchIndex + 1}); last good checkpoint: {last ?? "none"}");
+                        double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+                        clock.Restart();
                         if (state.Step % config.LogEvery == 0)
                         {
                             double lr = optimizer.param_groups[0].lr;
-                            progress.Step(epoch, batchIndex, loss, sequences / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), lr);
-                            logger?.WriteRow(state.Step, epoch + 1, "train", new Dictionary<string, double> { ["loss"] = loss, ["grad_norm"] = gradNorm, ["lr"] = lr });
+                            progress.Step(epoch, batchIndex, loss, sequences / seconds, lr);
+                            logger?.WriteRow(state.Step, epoch + 1, "train", new Dictionary<string, double>
+                            {
+                                ["loss"] = loss, ["grad_norm"] = gradNorm, ["lr"] = lr,
+                                ["sequences_per_second"] = sequences / seconds, ["ms_per_step"] = seconds * 1000,
+                            });
                         }
-                        clock.Restart();
                     }
                     batchIndex++;
                     if (cancel.IsCancellationRequested)

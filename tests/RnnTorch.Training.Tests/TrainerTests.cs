@@ -228,4 +228,30 @@ public sealed class TrainerTests : IDisposable
         Assert.Contains("train_loss", File.ReadAllText(Path.Combine(logs, "report.md")));
         Assert.Equal(StopReason.Completed, result.Reason);
     }
+
+    [Fact]
+    public void CancellationWritesACheckpointAndReturnsCleanly()
+    {
+        var data = new ListBatchSource<SequenceBatch>(SignBatches(3, 4, 5, 7));
+        using var model = Classifier(CoreKind.Elman, 4);
+        using var source = new CancellationTokenSource();
+        source.Cancel();
+        var result = new Trainer<SequenceBatch>(Config(3, Path.Combine(dir, "cancel")), new ClassificationTask(model, 2), Quiet())
+            .Fit(data, cancel: source.Token);
+        Assert.Equal(StopReason.Cancelled, result.Reason);
+        Assert.Equal(1, result.State.Step);
+        Assert.True(File.Exists(result.LastCheckpoint));
+        Assert.EndsWith("interrupted.safetensors", result.LastCheckpoint);
+        Assert.Contains("cancelled in epoch 1", result.Message);
+    }
+
+    [Fact]
+    public void Float64ModelsGetFloat64Inputs()
+    {
+        var data = new ListBatchSource<SequenceBatch>(SignBatches(2, 4, 5, 8));
+        using var model = Classifier(CoreKind.Rnn, 4).@double();
+        var result = new Trainer<SequenceBatch>(Config(1), new ClassificationTask(model, 2), Quiet()).Fit(data);
+        Assert.Equal(StopReason.Completed, result.Reason);
+        Assert.All(result.StepLosses, l => Assert.True(double.IsFinite(l)));
+    }
 }
