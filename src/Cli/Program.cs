@@ -1,10 +1,13 @@
 using RnnTorch.Cli;
 
-// rnn-torch: until the full CLI lands, `demo` (the default) trains a tiny Elman RNN and `info` describes the engine.
+// rnn-torch: `compare` (the default) trains the hand-rolled Elman RNN against nn.RNN, `demo` trains a tiny Elman RNN,
+// `info` describes the engine. Flags without a verb go to `compare`.
 return args.FirstOrDefault() switch
 {
-    null or "demo" => Demo.Run(args.Skip(1).ToArray()),
-    var first when first.StartsWith("--", StringComparison.Ordinal) && first != "--help" => Demo.Run(args),
+    null => Compare.Run([]),
+    "compare" => Compare.Run(args[1..]),
+    var first when first.StartsWith("--", StringComparison.Ordinal) && first != "--help" => Compare.Run(args),
+    "demo" => Demo.Run(args[1..]),
     "info" => Info.Run(),
     "-h" or "--help" or "help" => Usage(0),
     var other => Usage(2, $"rnn-torch: unknown command '{other}'"),
@@ -12,7 +15,11 @@ return args.FirstOrDefault() switch
 
 static int Usage(int code, string? error = null)
 {
-    if (error is not null) Console.Error.WriteLine(error);
-    (code == 0 ? Console.Out : Console.Error).WriteLine("usage: rnn-torch [demo [--steps N] [--seed S] [--hidden H]] | info");
+    if (error is not null)
+    {
+        Console.Error.WriteLine(error + " (expected compare, demo or info; see rnn-torch --help)");
+        return code;
+    }
+    Console.Out.WriteLine("usage: rnn-torch [compare [--epochs N] [--hidden H] [--seed S] [--out DIR] [--quick]] | demo [--steps N] [--seed S] [--hidden H] | info");
     return code;
 }

@@ -15,7 +15,7 @@ public sealed class ListBatchSource<TBatch>(IReadOnlyList<TBatch> batches, bool 
     public IEnumerable<TBatch> Batches(int epoch)
     {
         var order = Enumerable.Range(0, items.Count).ToArray();
-        if (shuffle) new Random(HashCode.Combine(seed, epoch)).Shuffle(order);
+        if (shuffle) new Random(unchecked(seed * 1_000_003 + epoch)) /* not HashCode: randomised per process */.Shuffle(order);
         foreach (int i in order) yield return items[i];
     }
 }

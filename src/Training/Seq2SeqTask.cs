@@ -23,7 +23,7 @@ public sealed class Seq2SeqTask(Seq2Seq model, double teacherForcingRatio = 1.0,
     public void Reset() { }
 
     /// <summary>The draws restart from the seed (for a run resumed from the start of an epoch).</summary>
-    public void Reseed(int epoch) => random = new Random(HashCode.Combine(seed, epoch));
+    public void Reseed(int epoch) => random = new Random(unchecked(seed * 1_000_003 + epoch)) /* not HashCode: randomised per process */;
 
     /// <inheritdoc />
     public IEnumerable<TaskLoss> Losses(Seq2SeqBatch batch, MetricAccumulator metrics, bool training)
