@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     var first when first.StartsWith("--", StringComparison.Ordinal) && first != "--help" => Compare.Run(args),
     "demo" => Demo.Run(args[1..]),
     "info" => Info.Run(),
+    "data" => DataCommand.Run(args[1..]),
     "-h" or "--help" or "help" => Usage(0),
     var other => Usage(2, $"rnn-torch: unknown command '{other}'"),
 };
@@ -17,9 +18,9 @@ static int Usage(int code, string? error = null)
 {
     if (error is not null)
     {
-        Console.Error.WriteLine(error + " (expected compare, demo or info; see rnn-torch --help)");
+        Console.Error.WriteLine(error + " (expected compare, data, demo or info; see rnn-torch --help)");
         return code;
     }
-    Console.Out.WriteLine("usage: rnn-torch [compare [--epochs N] [--hidden H] [--seed S] [--out DIR] [--quick]] | demo [--steps N] [--seed S] [--hidden H] | info");
+    Console.Out.WriteLine("usage: rnn-torch [compare [--epochs N] [--hidden H] [--seed S] [--out DIR] [--quick]] | data list|info NAME|get NAME | demo [--steps N] [--seed S] [--hidden H] | info");
     return code;
 }
