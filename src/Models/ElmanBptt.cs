@@ -37,7 +37,8 @@ public sealed class ElmanBptt
         using var noGrad = no_grad();
         int dirs = network.bidirectional ? 2 : 1;
         long layers = network.num_layers, hidden = network.hidden_size;
-        var (output, hN) = network.forward(input.detach(), h0?.detach(), lengths);
+        if (input.size(-1) != network.input_size)
+            throw new ArgumentException($"ElmanBptt: input.size(-1) must equal input_size = {network.input_size}, but input has shape [{string.Join(", ", input.shape)}].", nameof(input));
         var x = network.batch_first ? input.detach().transpose(0, 1) : input.detach();
         long steps = x.size(0), batch = x.size(1);
         var states = (h0?.detach() ?? zeros(new[] { dirs * layers, batch, hidden }, x.dtype, x.device)).unbind(0);
@@ -46,6 +47,7 @@ public sealed class ElmanBptt
         // ---- forward, keeping every layer's input and each direction's states ---------------------------------
         var inputs = new Tensor[layers];
         var outs = new Tensor[layers * dirs];
+        var finals = new Tensor[layers * dirs];
         var layerInput = x;
         for (int l = 0; l < layers; l++)
         {
@@ -59,11 +61,13 @@ public sealed class ElmanBptt
                 var xp = xin.matmul(wIh.t());
                 if (bIh is not null) xp = xp + bIh + bHh!;
                 var act = network.NonLinearity;
-                (outs[idx], _) = ElmanRecurrence.Forward(xp, states[idx], mask, (p, h) => ElmanCell.Recur(p, h, wHh, act));
+                (outs[idx], finals[idx]) = ElmanRecurrence.Forward(xp, states[idx], mask, (p, h) => ElmanCell.Recur(p, h, wHh, act));
                 parts[d] = d == 0 ? outs[idx] : ElmanRnn.Reverse(outs[idx], reverse);
             }
             layerInput = dirs == 2 ? cat(parts, 2) : parts[0];
         }
+        var output = network.batch_first ? layerInput.transpose(0, 1) : layerInput;
+        var hN = stack(finals, 0);
 
         // ---- backward, top layer first ------------------------------------------------------------------------
         var grads = new Dictionary<string, Tensor>();
