@@ -40,15 +40,15 @@ public sealed partial class BarChart
     {
         Guard.NotNull(category, nameof(category));
         Guard.NotNull(series, nameof(series));
-        _bars.RemoveAll(b => b.Category == category && b.Series == series);
-        _bars.Add((category, series, value));
+        int existing = _bars.FindIndex(b => b.Category == category && b.Series == series);
+        if (existing >= 0)
+        {
+            _bars[existing] = (category, series, value);
+        }
+        else
+        {
+            _bars.Add((category, series, value));
+        }
         return this;
-    }
-
-    /// <summary>Renders the chart as a standalone, well-formed <c>&lt;svg&gt;</c> element.</summary>
-    public string ToSvg()
-    {
-        var svg = new SvgBuilder(Width, Height, Title, "chart bar-chart");
-        return svg.Finish();
     }
 }

@@ -54,11 +54,4 @@ public sealed partial class ConfusionMatrixChart
 
     /// <summary>Height in pixels (64 to 20000).</summary>
     public int Height { get; init => field = Guard.Size(value, nameof(Height)); } = 480;
-
-    /// <summary>Renders the chart as a standalone, well-formed <c>&lt;svg&gt;</c> element.</summary>
-    public string ToSvg()
-    {
-        var svg = new SvgBuilder(Width, Height, Title, "chart confusion-matrix");
-        return svg.Finish();
-    }
 }
