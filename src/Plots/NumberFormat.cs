@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace RnnTorch.Plots;
 
-/// <summary>Compact number labels: at most four significant digits, InvariantCulture, exponent form outside [1e-3, 1e5).</summary>
+/// <summary>Compact number labels: at most four significant digits, InvariantCulture, exponent form outside [1e-3, 1e4).</summary>
 public static class NumberFormat
 {
-    /// <summary>Formats <paramref name="value"/> for an axis or a cell: "0", "0.25", "1234", "1.5e6", "NaN", "∞", "-∞".</summary>
+    /// <summary>Formats <paramref name="value"/> for an axis or a cell: "0", "0.25", "1234", "2.5e4", "NaN", "∞", "-∞".</summary>
     public static string Compact(double value)
     {
         if (double.IsNaN(value)) return "NaN";
@@ -13,14 +13,20 @@ public static class NumberFormat
         if (double.IsNegativeInfinity(value)) return "-∞";
         if (value == 0) return "0";
         double a = Math.Abs(value);
-        if (a >= 1e-3 && a < 1e5)
+        if (a >= 1e-3 && a < 1e4)
         {
             int digits = Math.Max(0, 3 - (int)Math.Floor(Math.Log10(a)));
             double rounded = Math.Round(value, Math.Min(digits, 15), MidpointRounding.AwayFromZero);
             if (rounded == 0) return "0";
+            if (Math.Abs(rounded) >= 1e4) return Exponent(value);
             return rounded.ToString("0.######", CultureInfo.InvariantCulture);
         }
-        int exponent = (int)Math.Floor(Math.Log10(a));
+        return Exponent(value);
+    }
+
+    private static string Exponent(double value)
+    {
+        int exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
         double mantissa = value / Math.Pow(10, exponent);
         mantissa = Math.Round(mantissa, 3, MidpointRounding.AwayFromZero);
         if (Math.Abs(mantissa) >= 10)
