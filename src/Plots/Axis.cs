@@ -39,12 +39,13 @@ internal sealed class Axis
         if (max == min)
         {
             double pad = min == 0 ? 1 : Math.Abs(min) * 0.1;
-            min -= pad;
-            max += pad;
+            min = Math.Max(min - pad, -double.MaxValue);
+            max = Math.Min(max + pad, double.MaxValue);
             if (includeZero && min < 0 && max - pad >= 0) min = 0;
             if (includeZero && max > 0 && min + pad <= 0) max = 0;
         }
-        double step = NiceTicks.Step(max - min, targetTicks);
+        // A range wider than double.MaxValue (e.g. -1e308 to 1e308) is measured in tenths.
+        double step = double.IsFinite(max - min) ? NiceTicks.Step(max - min, targetTicks) : NiceTicks.Step(max / 10 - min / 10, targetTicks) * 10;
         if (integerOnly) step = Math.Max(1, step);
         var ticks = NiceTicks.Cover(min, max, step);
         return new Axis(ticks[0], ticks[^1], ticks, false);
@@ -85,7 +86,7 @@ internal sealed class Axis
 
     /// <summary>Maps a domain value onto [pixelAtMin, pixelAtMax] linearly.</summary>
     public double Map(double domainValue, double pixelAtMin, double pixelAtMax) =>
-        pixelAtMin + (domainValue - Min) / (Max - Min) * (pixelAtMax - pixelAtMin);
+        pixelAtMin + (domainValue / 2 - Min / 2) / (Max / 2 - Min / 2) * (pixelAtMax - pixelAtMin); // halves: no overflow at ±1e308
 
     /// <summary>The label of a tick.</summary>
     public string Label(double tick) => NumberFormat.Compact(TickValue(tick));

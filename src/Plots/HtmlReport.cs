@@ -45,7 +45,7 @@ public sealed partial class HtmlReport
         return this;
     }
 
-    /// <summary>Adds a table; cells that read as numbers (InvariantCulture, optionally with a trailing % or unit-free sign) are right-aligned.</summary>
+    /// <summary>Adds a table; cells that read as numbers (InvariantCulture, optionally with a trailing %, or NaN/∞) get class "num" and are right-aligned.</summary>
     /// <exception cref="ArgumentNullException">An argument, a row or a cell is null.</exception>
     /// <exception cref="ArgumentException">A row's length differs from the header's.</exception>
     public HtmlReport Table(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)

@@ -127,6 +127,19 @@ public sealed class LineChartTests
         }
     }
 
+    [Theory]
+    [InlineData(-1e308, 1e308)]
+    [InlineData(1e-300, 3e-300)]
+    [InlineData(1e15, 1e15 + 8)]
+    [InlineData(double.MaxValue, double.MaxValue)]
+    public void Extreme_values_render_without_throwing(double a, double b)
+    {
+        var root = Svg.Parse(new LineChart("extreme").Add("s", [a, b]).ToSvg());
+        var ticks = Svg.Ticks(root, "y-axis");
+        Assert.InRange(ticks.Count, 2, 30);
+        Assert.All(Svg.Runs(Svg.Series(root, "s")).Single(), p => Assert.True(double.IsFinite(p.Y)));
+    }
+
     [Fact]
     public void Constant_series_get_an_axis_around_the_value()
     {
