@@ -8,7 +8,7 @@ internal static class DataCommand
 {
     public static Command Create()
     {
-        var list = new Command("list", "The registered datasets, their RNN shape and task");
+        var list = new Command("list", $"The registered datasets, their RNN shape and task. {Cli.ExitCodes}");
         list.SetAction(_ =>
         {
             foreach (var name in DatasetRegistry.Names)
@@ -20,7 +20,7 @@ internal static class DataCommand
         });
 
         var infoName = Name();
-        var info = new Command("info", "What a dataset is, where it comes from, its licence and how to get it") { infoName };
+        var info = new Command("info", $"What a dataset is, where it comes from, its licence and how to get it. {Cli.ExitCodes}") { infoName };
         info.SetAction(r =>
         {
             var i = DatasetRegistry.Info(r.GetValue(infoName)!);
@@ -36,7 +36,7 @@ internal static class DataCommand
         });
 
         var getName = Name();
-        var get = new Command("get", "Fetches (or generates) a dataset into the cache and loads it") { getName };
+        var get = new Command("get", $"Fetches (or generates) a dataset into the cache and loads it. {Cli.ExitCodes}") { getName };
         get.SetAction(r => Cli.Guard("data get", () =>
         {
             string name = r.GetValue(getName)!;

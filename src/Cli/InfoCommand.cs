@@ -8,7 +8,7 @@ internal static class InfoCommand
 {
     public static Command Create()
     {
-        var command = new Command("info", "Versions of rnn-torch, .NET and libtorch; libtorch's build; CUDA and the device; BLAS in use and OPENBLAS_CORETYPE; threads");
+        var command = new Command("info", $"Versions of rnn-torch, .NET and libtorch; libtorch's build; CUDA and the device; BLAS in use and OPENBLAS_CORETYPE; threads. {Cli.ExitCodes}");
         command.SetAction(_ => Run());
         return command;
     }
