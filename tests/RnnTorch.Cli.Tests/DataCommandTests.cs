@@ -1,36 +1,10 @@
 namespace RnnTorch.Cli.Tests;
 
-/// <summary>The console is process-wide: tests that capture it run alone.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ConsoleCollection
-{
-    /// <summary>The collection's name.</summary>
-    public const string Name = "Console (serial)";
-}
-
 /// <summary><c>rnn-torch data list | info | get</c> through the program's entry point.</summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class DataCommandTests
 {
-    private static (int Code, string Out, string Err) RnnTorch(params string[] args)
-    {
-        var entry = typeof(Compare).Assembly.EntryPoint ?? throw new InvalidOperationException("rnn-torch has no entry point.");
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            int code = (int)entry.Invoke(null, [args])!;
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static (int Code, string Out, string Err) RnnTorch(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void ListNamesEveryRegisteredDataset()
