@@ -14,6 +14,7 @@ public sealed class NotebookTests(ITestOutputHelper log)
     public static readonly string[] Names =
     {
         "01-rnn-from-scratch",
+        "02-hand-rolled-vs-built-in",
     };
 
     public static TheoryData<string> Rows() => new(Names);
