@@ -15,6 +15,7 @@ public sealed class NotebookTests(ITestOutputHelper log)
     {
         "01-rnn-from-scratch",
         "02-hand-rolled-vs-built-in",
+        "03-character-language-model",
     };
 
     public static TheoryData<string> Rows() => new(Names);
