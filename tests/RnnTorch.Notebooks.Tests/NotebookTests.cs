@@ -16,6 +16,7 @@ public sealed class NotebookTests(ITestOutputHelper log)
         "01-rnn-from-scratch",
         "02-hand-rolled-vs-built-in",
         "03-character-language-model",
+        "04-sentiment",
     };
 
     public static TheoryData<string> Rows() => new(Names);
