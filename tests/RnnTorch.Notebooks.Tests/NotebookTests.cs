@@ -17,6 +17,7 @@ public sealed class NotebookTests(ITestOutputHelper log)
         "02-hand-rolled-vs-built-in",
         "03-character-language-model",
         "04-sentiment",
+        "05-spoken-digits",
     };
 
     public static TheoryData<string> Rows() => new(Names);
