@@ -18,6 +18,7 @@ public sealed class NotebookTests(ITestOutputHelper log)
         "03-character-language-model",
         "04-sentiment",
         "05-spoken-digits",
+        "06-forecasting",
     };
 
     public static TheoryData<string> Rows() => new(Names);
