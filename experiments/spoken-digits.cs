@@ -14,7 +14,7 @@ using static RnnTorch.torch;
 // ---- settings -----------------------------------------------------------------------------------------------------
 bool quick = args.Contains("--quick") || Environment.GetEnvironmentVariable("RNN_TORCH_QUICK") == "1";
 int seed = Array.IndexOf(args, "--seed") is var s && s >= 0 ? int.Parse(args[s + 1], CultureInfo.InvariantCulture) : 1;
-int epochs = Array.IndexOf(args, "--epochs") is var e && e >= 0 ? int.Parse(args[e + 1], CultureInfo.InvariantCulture) : quick ? 3 : 30;
+int epochs = Array.IndexOf(args, "--epochs") is var e && e >= 0 ? int.Parse(args[e + 1], CultureInfo.InvariantCulture) : quick ? 2 : 30;
 const int Hidden = 96, BatchSize = 32, Classes = 10;
 manual_seed(seed);
 
