@@ -119,7 +119,7 @@ internal static class Compare
             var report = new CompareReportData($"rnn-torch compare: {spec.Dataset}", notes, names,
                 rows.Select(r => new CompareReportRow(r.Label, r.Values)).ToList(),
                 cores.Select(c => CompareLog.Curves(Path.Combine(runDir, ModelNames.Directory(c)))).ToList(),
-                Predictions(recipe, models), null);
+                Predictions(recipe, models), GradientNorms(models, spec.Seed));
             string html = CompareReport.Write(runDir, report);
             output.WriteLine();
             output.WriteLine($"wrote {summary}, {html} and the metrics logs in {string.Join(", ", cores.Select(c => Path.Combine(runDir, ModelNames.Directory(c))))}");
@@ -129,6 +129,28 @@ internal static class Compare
         {
             foreach (var m in models) m.Dispose();
         }
+    }
+
+    /// <summary>Steps of the probe sequence of the gradient-flow plot.</summary>
+    public const int FlowSteps = 50;
+
+    /// <summary>
+    /// ‖∂L/∂h_t‖ through each trained model's recurrent core for a loss on the last of <see cref="FlowSteps"/> steps of
+    /// seeded standard-normal input (16 sequences), or null when a core is not one unidirectional layer.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyList<double>>? GradientNorms(List<nn.Module> models, long seed)
+    {
+        var layers = models.Select(m => m.modules().OfType<RecurrentLayer>().FirstOrDefault()).ToList();
+        if (layers.Any(l => l is null || l.NumLayers != 1 || l.Bidirectional)) return null;
+        var norms = new List<IReadOnlyList<double>>();
+        foreach (var layer in layers)
+        {
+            using var scope = NewDisposeScope();
+            manual_seed(seed);
+            var x = randn(16, FlowSteps, layer!.InputSize);
+            norms.Add(GradientFlow.HiddenGradientNorms(layer, x));
+        }
+        return norms;
     }
 
     private static ComparePredictions? Predictions(Recipe recipe, List<nn.Module> models)

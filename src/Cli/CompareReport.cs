@@ -90,9 +90,9 @@ internal static class CompareReport
         if (data.GradientNorms is { } norms)
         {
             report.Heading("Gradient norm over time");
-            var flow = new LineChart("‖∂L/∂h_t‖ for a loss on the last step") { XLabel = "time step t", YLabel = "‖∂L/∂h_t‖ (log scale)", LogY = true };
+            var flow = new LineChart("‖∂L/∂h_t‖ of the trained cores for a loss on the last step") { XLabel = "time step t", YLabel = "‖∂L/∂h_t‖ (log scale)", LogY = true };
             for (int m = 0; m < data.Models.Count; m++) flow.Add(data.Models[m], norms[m]);
-            report.Svg(flow.ToSvg(), "How much the loss at the last step depends on each earlier hidden state: a falling line going back in time is the vanishing gradient.");
+            report.Svg(flow.ToSvg(), "How much a loss on the last step depends on each earlier hidden state (50 steps of standard-normal input, 16 sequences, each model's trained weights): a line falling towards t = 0 is the vanishing gradient.");
         }
         return report;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RnnTorch.Tests.Shared;
 
 namespace RnnTorch.Cli.Tests;
 
@@ -29,7 +30,7 @@ public sealed class CompareTests
             Assert.Equal(trainLoss[1], trainLoss[2]);
             // Parameters: W_ih 8×4 + W_hh 8×8 + b_ih 8 + b_hh 8 + Linear 8 + 1 = 121 for each model.
             Assert.Contains("| parameters | 121 | 121 |", summary, StringComparison.Ordinal);
-            Assert.True(File.Exists(Path.Combine(dir, "report.html")));
+            CheckReport(Path.Combine(dir, CompareReport.FileName), ["ElmanRnn (hand-rolled)", "nn.RNN (built-in)"]);
             foreach (var sub in new[] { "elman", "rnn" })
             {
                 var lines = File.ReadAllLines(Path.Combine(dir, sub, "metrics.csv"));
@@ -41,6 +42,37 @@ public sealed class CompareTests
         {
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// report.html is well-formed, self-contained, holds both models' training and validation curves, the prediction
+    /// and gradient-flow charts, and renders in headless Chromium to a page that is not blank.
+    /// </summary>
+    private static void CheckReport(string path, string[] models)
+    {
+        string html = File.ReadAllText(path);
+        var page = CompareReportTests.Parse(html);
+        var names = CompareReportTests.Series(page).Select(e => (string?)e.Attribute("data-name")).ToList();
+        foreach (string m in models)
+        {
+            Assert.Contains($"{m} train", names);
+            Assert.Contains($"{m} validation", names);
+            Assert.Equal(2, names.Count(n => n == m)); // predictions and gradient norms
+        }
+        Assert.Contains("actual", names);
+        foreach (var curve in CompareReportTests.Series(page))
+        {
+            Assert.Matches(@"[ML]\s*-?\d", (string?)curve.Attribute("d") ?? (string?)curve.Attribute("points") ?? "");
+        }
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=\"http", html, StringComparison.OrdinalIgnoreCase);
+
+        string png = HeadlessChromium.Screenshot(path, 1000, 1600, Path.ChangeExtension(path, ".png"));
+        var image = PngImage.Load(png);
+        Assert.Equal((1000, 1600), (image.Width, image.Height));
+        Assert.True(image.NonWhiteFraction() > 0.02, $"report.html rendered nearly blank: {image.NonWhiteFraction():P2} non-white pixels");
+        Assert.True(image.DistinctColors() > 16, $"report.html rendered with only {image.DistinctColors()} colours");
     }
 
     [Fact]
