@@ -9,7 +9,9 @@ usage() {
   cat <<'EOF'
 usage: ./run.sh COMMAND [ARGS...]     (as root, or with sudo when packages are missing)
 
-  demo [ARGS]    install what is missing, then run the demo (src/Cli) with ARGS
+  main [ARGS]    install what is missing, then run the rnn-torch command (src/Cli) with ARGS;
+                 no ARGS runs the main job, 'rnn-torch compare'; e.g. './run.sh main train --help'
+                 ('demo' is the same command)
   test           install what is missing, then build and run every test (rnn-torch.sln);
                  ends with a line 'N passed, N failed[, N skipped]'
   bench [ARGS]   install what is missing, then run the benchmarks (bench/RnnTorch.Bench) with ARGS;
@@ -84,7 +86,7 @@ run_tests() {
 cmd="${1:-}"
 [[ $# -gt 0 ]] && shift
 case "$cmd" in
-  demo)
+  main | demo)
     setup
     exec dotnet run --project "$ROOT/src/Cli" -c Release -- "$@"
     ;;
