@@ -13,7 +13,8 @@ namespace RnnTorch.Training;
 /// <list type="bullet">
 /// <item><c>loss</c> = Σ loss sums / Σ counts (see <see cref="AddLoss"/>); <c>perplexity</c> = exp(loss);
 /// <c>bits_per_char</c> = loss / ln 2. The last two are meaningful only when the loss is a mean negative
-/// log-likelihood in nats (token cross-entropy), but are always reported with the loss.</item>
+/// log-likelihood in nats (token cross-entropy), so they are left out when regression values were fed (the loss is
+/// then a squared or absolute error).</item>
 /// <item><c>accuracy</c> = correct / counted items (mask true).</item>
 /// <item><c>precision_k</c> = TP/(TP+FP), <c>recall_k</c> = TP/(TP+FN), <c>f1_k</c> = 2PR/(P+R) for class k; each is
 /// 0 where its denominator is 0 (scikit-learn's <c>zero_division=0</c>). Reported for every class id in
@@ -193,8 +194,11 @@ public sealed class MetricAccumulator
         {
             double mean = lossSum / lossCount;
             result[prefix + "loss"] = mean;
-            result[prefix + "perplexity"] = Math.Exp(mean);
-            result[prefix + "bits_per_char"] = mean / Math.Log(2);
+            if (regressed == 0)
+            {
+                result[prefix + "perplexity"] = Math.Exp(mean);
+                result[prefix + "bits_per_char"] = mean / Math.Log(2);
+            }
         }
         if (classified > 0)
         {

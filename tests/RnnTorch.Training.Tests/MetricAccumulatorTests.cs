@@ -135,6 +135,22 @@ public sealed class MetricAccumulatorTests
     }
 
     [Fact]
+    public void ALossBesideRegressionValuesHasNoPerplexityOrBitsPerChar()
+    {
+        // A mean squared error of ln 4 is not a log-likelihood: exp(loss) would be a meaningless "perplexity" of 4.
+        var acc = new MetricAccumulator();
+        acc.AddLoss(Math.Log(4) * 3, 3);
+        using var p = tensor(new[] { 1.0, 2.0, 3.0 });
+        using var t = tensor(new[] { 1.5, 2.0, 2.0 });
+        acc.AddRegression(p, t, null);
+        var r = acc.Compute("val_");
+        Assert.Equal(Math.Log(4), r["val_loss"], Tol);
+        Assert.Equal(0.5, r["val_mae"], Tol);
+        Assert.False(r.ContainsKey("val_perplexity"));
+        Assert.False(r.ContainsKey("val_bits_per_char"));
+    }
+
+    [Fact]
     public void MapeIsNaNWhenEveryTargetIsZero()
     {
         var acc = new MetricAccumulator();
