@@ -30,15 +30,22 @@ internal sealed record ScriptRun(int ExitCode, bool TimedOut, string Output, Tim
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1"; // no idle MSBuild nodes left holding our output pipes
         var output = new StringBuilder();
-        void Append(string? line)
+        // Each stream signals its end (a null line); the output is complete only once both have.
+        using var stdoutDone = new ManualResetEventSlim();
+        using var stderrDone = new ManualResetEventSlim();
+        void Append(string? line, ManualResetEventSlim done)
         {
-            if (line is null) return;
+            if (line is null)
+            {
+                done.Set();
+                return;
+            }
             lock (output) output.AppendLine(line);
         }
         var clock = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.OutputDataReceived += (_, e) => Append(e.Data, stdoutDone);
+        process.ErrorDataReceived += (_, e) => Append(e.Data, stderrDone);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -46,6 +53,10 @@ internal sealed record ScriptRun(int ExitCode, bool TimedOut, string Output, Tim
         bool exited = process.WaitForExit(timeout);
         if (!exited) process.Kill(entireProcessTree: true);
         process.WaitForExit(TimeSpan.FromSeconds(10));
+        // WaitForExit(timeout) does not wait for the asynchronous readers to drain the pipes: the last lines (the
+        // RESULT line) can still be in flight. Wait for both ends of stream, bounded in case a child holds a pipe.
+        stdoutDone.Wait(TimeSpan.FromSeconds(30));
+        stderrDone.Wait(TimeSpan.FromSeconds(30));
         string text;
         lock (output) text = output.ToString();
         return new ScriptRun(exited ? process.ExitCode : -1, !exited, text, clock.Elapsed);
